@@ -1,0 +1,5 @@
+import { referenceSuite } from "./reference.js";
+import type { BenchSuite } from "./types.js";
+
+/** Every bench suite, in report order. Each product issue appends its own suite here. */
+export const suites: BenchSuite[] = [referenceSuite];

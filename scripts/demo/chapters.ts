@@ -1,0 +1,5 @@
+import { referenceChapter } from "./reference.js";
+import type { DemoChapter } from "./types.js";
+
+/** The demo story, in order. */
+export const chapters: DemoChapter[] = [referenceChapter];
