@@ -30,6 +30,8 @@ export default defineConfig({
       default: compiler,
       production: compiler,
     },
+    // Library contracts that Ignition deploys directly (proxies) must be compiled even though no source imports them.
+    npmFilesToBuild: ["@openzeppelin/contracts/proxy/ERC1967/ERC1967Proxy.sol"],
   },
   paths: {
     ignition: "deploy",

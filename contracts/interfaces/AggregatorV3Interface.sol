@@ -7,7 +7,7 @@ pragma solidity ^0.8.24;
 /// @title AggregatorV3Interface
 /// @notice Chainlink's price and Proof-of-Reserve feed interface, declared here with the same function signatures so
 ///         that any Chainlink feed (or our own reserve attestation feed) can be plugged in. We do not depend on the
-///         `@chainlink/contracts` package: its dependency tree cannot be installed from our registries.
+///         Chainlink contracts package: its dependency tree cannot be installed from our registries.
 interface AggregatorV3Interface {
     /// @notice Number of decimals of `answer`.
     function decimals() external view returns (uint8);
