@@ -51,6 +51,12 @@ export default defineConfig({
     },
   },
   networks: {
+    // A local JSON-RPC node (`npx hardhat node --hostname 127.0.0.1`) to rehearse a real deployment over HTTP.
+    localhost: {
+      type: "http",
+      chainType: "generic",
+      url: "http://127.0.0.1:8545",
+    },
     // Any EVM network (public chain, L2 or permissioned) is an `http` network; secrets only via configVariable
     // (environment or `npx hardhat keystore set`). See README "Deploy to a real network".
     target: {
