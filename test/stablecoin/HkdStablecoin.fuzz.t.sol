@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {Test} from "forge-std/Test.sol";
+import {Test, Vm} from "forge-std/Test.sol";
 import {ERC1967Proxy} from "@openzeppelin/contracts/proxy/ERC1967/ERC1967Proxy.sol";
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 import {IEIP3009} from "../../contracts/interfaces/IEIP3009.sol";
+import {ReferenceERC20} from "../../contracts/mocks/ReferenceERC20.sol";
 import {IHkdStablecoin} from "../../contracts/interfaces/IHkdStablecoin.sol";
 import {StablecoinMockAggregator} from "../../contracts/mocks/StablecoinMockAggregator.sol";
 import {HkdStablecoin} from "../../contracts/stablecoin/HkdStablecoin.sol";
@@ -191,6 +193,59 @@ contract HkdStablecoinFuzzTest is Test {
             uint256 next = requestDay + 1;
             while (!token.isBusinessDay(next)) ++next;
             assertEq(local / 1 days, next);
+        }
+    }
+
+    /// REQ-STB-10 / ADR 0010 differential test: the same random sequence of transfer, approve and transferFrom
+    /// (zero addresses, zero amounts, infinite allowances, over-spending included) run on the stablecoin and on
+    /// OpenZeppelin's ERC20 gives identical success/revert data, identical events (topics and data) and identical
+    /// balances and allowances. Only the documented difference is excluded: a transfer to the token's own address.
+    function testFuzz_differential_matchesOpenZeppelinERC20(uint256[16] memory ops) public {
+        ReferenceERC20 oz = new ReferenceERC20("Reference", "REF");
+        address[4] memory actors = [alice, bob, makeAddr("carol"), address(0)];
+        feed.set(int256(uint256(type(uint96).max)), block.timestamp);
+        for (uint256 i = 0; i < 3; ++i) {
+            vm.prank(minter);
+            token.mint(actors[i], 1_000e6);
+            oz.mint(actors[i], 1_000e6);
+        }
+        for (uint256 k = 0; k < ops.length; ++k) {
+            uint256 seed = ops[k];
+            address from = actors[seed % 3];
+            address to = actors[(seed >> 8) % 4];
+            address other = actors[(seed >> 16) % 4];
+            uint256 amount = (seed >> 24) % 7 == 0 ? type(uint256).max : (seed >> 32) % 1_500e6;
+            bytes memory call;
+            uint256 op = (seed >> 64) % 3;
+            if (op == 0) call = abi.encodeCall(IERC20.transfer, (to, amount));
+            else if (op == 1) call = abi.encodeCall(IERC20.approve, (to, amount));
+            else call = abi.encodeCall(IERC20.transferFrom, (other, to, amount));
+            _sameOutcome(from, address(oz), call);
+        }
+        for (uint256 i = 0; i < 4; ++i) {
+            assertEq(token.balanceOf(actors[i]), oz.balanceOf(actors[i]));
+            for (uint256 j = 0; j < 4; ++j)
+                assertEq(token.allowance(actors[i], actors[j]), oz.allowance(actors[i], actors[j]));
+        }
+        assertEq(token.totalSupply(), oz.totalSupply());
+    }
+
+    function _sameOutcome(address caller, address oz, bytes memory call) private {
+        vm.recordLogs();
+        vm.prank(caller);
+        // solhint-disable-next-line avoid-low-level-calls
+        (bool okA, bytes memory retA) = address(token).call(call);
+        Vm.Log[] memory logsA = vm.getRecordedLogs();
+        vm.prank(caller);
+        // solhint-disable-next-line avoid-low-level-calls
+        (bool okB, bytes memory retB) = oz.call(call);
+        Vm.Log[] memory logsB = vm.getRecordedLogs();
+        assertEq(okA, okB, "success differs");
+        assertEq(retA, retB, "return or revert data differs");
+        assertEq(logsA.length, logsB.length, "event count differs");
+        for (uint256 i = 0; i < logsA.length; ++i) {
+            assertEq(logsA[i].topics, logsB[i].topics);
+            assertEq(logsA[i].data, logsB[i].data);
         }
     }
 
