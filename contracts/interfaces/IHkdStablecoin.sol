@@ -377,8 +377,12 @@ interface IHkdStablecoin is
     /// @notice The stablecoin itself cannot be "rescued" (its own balance is the redemption escrow).
     error StablecoinCannotRescueSelf();
 
-    /// @notice A zero address was given where an account is required.
+    /// @notice A zero address (or, for freeze, the token's own escrow address) was given where an account is required.
     error StablecoinZeroAddress();
+
+    /// @notice `minter` holds ATTESTOR_ROLE on the reserve feed: the key that creates money never attests reserves.
+    /// @param minter The refused minter.
+    error StablecoinMinterIsAttestor(address minter);
 
     /// @notice The operations module was called directly instead of through the token's DELEGATECALL.
     error StablecoinOpsDirectCall();
@@ -411,7 +415,8 @@ interface IHkdStablecoin is
     function burn(uint256 amount) external;
 
     /// @notice Sets `minter`'s allowance and limits (adds the minter if new).
-    /// @dev Needs MASTER_MINTER_ROLE: the only way a minter's allowance can rise (INV-STB-3).
+    /// @dev Needs MASTER_MINTER_ROLE: the only way a minter's allowance can rise (INV-STB-3). Refuses an attestor of
+    ///      the reserve feed when the feed exposes `hasRole` (our ReserveAttestationFeed; a Chainlink feed does not).
     /// @param minter The minter.
     /// @param config Allowance and limits.
     function configureMinter(address minter, MinterConfig calldata config) external;

@@ -37,6 +37,7 @@ contract HkdStablecoinOps {
     bytes32 private constant _SEIZER_ROLE = keccak256("SEIZER_ROLE");
     bytes32 private constant _RESCUER_ROLE = keccak256("RESCUER_ROLE");
     bytes32 private constant _REDEMPTION_OPERATOR_ROLE = keccak256("REDEMPTION_OPERATOR_ROLE");
+    bytes32 private constant _ATTESTOR_ROLE = keccak256("ATTESTOR_ROLE");
 
     address private immutable _SELF = address(this);
     address private immutable _VIEWS;
@@ -99,6 +100,7 @@ contract HkdStablecoinOps {
                 config.windowSeconds
             );
         S.Layout storage $ = S.layout();
+        if (_isFeedAttestor($.config.reserveFeed, minter)) revert IHkdStablecoin.StablecoinMinterIsAttestor(minter);
         // The current window's count is kept so that re-configuring cannot reset the rate limit.
         S.MinterState storage st = $.minterStates[minter];
         st.allowance = config.allowance;
@@ -418,6 +420,16 @@ contract HkdStablecoinOps {
         if (!self.hasRole(_SEIZER_ROLE, msg.sender) && !self.hasRole(_DEFAULT_ADMIN_ROLE, msg.sender)) {
             revert IHkdStablecoin.StablecoinUnauthorizedSeizer(msg.sender);
         }
+    }
+
+    /// @dev Whether `account` holds ATTESTOR_ROLE on `feed`. A feed without `hasRole` (a Chainlink aggregator) answers
+    ///      false: the static call fails or returns no 32-byte word.
+    function _isFeedAttestor(address feed, address account) private view returns (bool) {
+        // solhint-disable-next-line avoid-low-level-calls
+        (bool ok, bytes memory ret) = feed.staticcall(
+            abi.encodeCall(IAccessControl.hasRole, (_ATTESTOR_ROLE, account))
+        );
+        return ok && ret.length == 32 && abi.decode(ret, (uint256)) == 1;
     }
 
     function _checkScopes(uint8 scopes) private pure {

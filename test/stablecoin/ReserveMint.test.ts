@@ -471,6 +471,17 @@ describe("HkdStablecoin secure mint (deployed through deploy/modules/HkdStableco
       expect(await token.mintableInWindow(minter.address)).to.equal(left);
     });
 
+    it("clamps the window's count when the master minter lowers the window limit below it", async function () {
+      const { token, masterMinter, minter, alice } = await networkHelpers.loadFixture(funded);
+      // funded minted 2,000 HKD in this window; lower the window limit to 1,000 HKD.
+      const limits = { ...MINTER_LIMITS, perTxCap: 1_000n * HKD, windowLimit: 1_000n * HKD };
+      await token.connect(masterMinter).configureMinter(minter.address, limits);
+      expect(await token.mintableInWindow(minter.address)).to.equal(0n);
+      await expect(token.connect(minter).mint(alice.address, 1n))
+        .to.be.revertedWithCustomError(token, "StablecoinMintRateExceeded")
+        .withArgs(minter.address, 0n, 1n);
+    });
+
     it("records the master minter's configuration with MinterConfigured", async function () {
       const { token, masterMinter, carol } = await networkHelpers.loadFixture(funded);
       await expect(token.connect(masterMinter).configureMinter(carol.address, MINTER_LIMITS))
@@ -484,6 +495,23 @@ describe("HkdStablecoin secure mint (deployed through deploy/modules/HkdStableco
         );
       expect(await token.isMinter(carol.address)).to.equal(true);
       expect(await token.mintableInWindow(ZeroAddress)).to.equal(0n);
+    });
+
+    it("refuses to make the feed's attestor a minter (the key that creates money never attests reserves)", async function () {
+      const { token, masterMinter, attestor } = await networkHelpers.loadFixture(funded);
+      await expect(token.connect(masterMinter).configureMinter(attestor.address, MINTER_LIMITS))
+        .to.be.revertedWithCustomError(token, "StablecoinMinterIsAttestor")
+        .withArgs(attestor.address);
+    });
+
+    it("accepts minters when the feed is a Chainlink feed without roles", async function () {
+      const d = await networkHelpers.loadFixture(thousandReserves);
+      const mock = await mockFeed(6);
+      await swapFeed(d, await mock.getAddress());
+      await expect(d.token.connect(d.masterMinter).configureMinter(d.attestor.address, MINTER_LIMITS)).to.emit(
+        d.token,
+        "MinterConfigured",
+      );
     });
 
     it("refuses zero or inconsistent limits with StablecoinInvalidMinterLimits", async function () {
