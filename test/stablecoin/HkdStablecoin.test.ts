@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+
 import { expect } from "chai";
 import { network } from "hardhat";
 import { id, MaxUint256, ZeroAddress } from "ethers";
@@ -18,6 +20,28 @@ describe("HkdStablecoin (deployed through deploy/modules/HkdStablecoin.ts)", fun
       expect(await token.symbol()).to.equal("HKDB");
       expect(await token.decimals()).to.equal(6n);
       expect(await token.totalSupply()).to.equal(0n);
+    });
+
+    it("deploys with the documented parameters file deploy/parameters/stablecoin.json", async function () {
+      const raw = JSON.parse(await readFile("deploy/parameters/stablecoin.json", "utf8")) as {
+        HkdStablecoin: Record<string, string | boolean>;
+      };
+      // Ignition's CLI turns "123n" strings into bigints; do the same here.
+      const parameters: Record<string, string | bigint | boolean> = {};
+      for (const [key, value] of Object.entries(raw.HkdStablecoin)) {
+        parameters[key] = typeof value === "string" && /^\d+n$/.test(value) ? BigInt(value.slice(0, -1)) : value;
+      }
+      const d = await deployStablecoin(connection, parameters);
+      expect(await d.token.allowlistMode()).to.equal(parameters.allowlistMode);
+      expect(await d.token.symbol()).to.equal(parameters.symbol);
+      expect(await d.token.redemptionCutoff()).to.equal(parameters.cutoffSecondsHkt);
+      const policy = await d.token.reservePolicy();
+      expect([policy.marginBps, policy.maxAgeSeconds, policy.delaySeconds]).to.deep.equal([
+        parameters.marginBps,
+        parameters.maxAttestationAgeSeconds,
+        parameters.policyDelaySeconds,
+      ]);
+      expect(await d.feed.decimals()).to.equal(parameters.feedDecimals);
     });
 
     it("sits behind an ERC-1967 proxy whose implementation slot points at HkdStablecoin", async function () {
