@@ -1,5 +1,6 @@
+import { breakerSuite } from "./breaker.js";
 import { referenceSuite } from "./reference.js";
 import type { BenchSuite } from "./types.js";
 
 /** Every bench suite, in report order. Each product issue appends its own suite here. */
-export const suites: BenchSuite[] = [referenceSuite];
+export const suites: BenchSuite[] = [referenceSuite, breakerSuite];
