@@ -1,5 +1,6 @@
+import { breakerChapter } from "./breaker.js";
 import { referenceChapter } from "./reference.js";
 import type { DemoChapter } from "./types.js";
 
 /** The demo story, in order. */
-export const chapters: DemoChapter[] = [referenceChapter];
+export const chapters: DemoChapter[] = [referenceChapter, breakerChapter];
