@@ -307,6 +307,30 @@ contract CircuitBreakerInvariantTest is Test {
         assertEq(handler.referenceMovedBadly(), 0);
     }
 
+    /// @dev INV-BRK-3: recorded halts are never cleared by configuration or a global resume.
+    function invariant_INV_BRK_3_haltsNeverClearedByConfig() public view {
+        assertEq(handler.haltCleared(), 0);
+    }
+
+    /// @dev INV-BRK-4: no feed behaviour makes an evaluation revert (views included).
+    function invariant_INV_BRK_4_feedsCannotRevertTheBreaker() public view {
+        assertEq(handler.evaluationReverted(), 0);
+        address[3] memory list = [ASSET_A, ASSET_B, ASSET_C];
+        for (uint256 i = 0; i < 3; ++i) {
+            breaker.status(list[i]);
+            breaker.isHalted(list[i]);
+        }
+    }
+
+    /// @dev INV-BRK-5: the views and enforce agree.
+    function invariant_INV_BRK_5_viewsAndEnforceAgree() public view {
+        assertEq(handler.blockedWhileOpen(), 0);
+        address[3] memory list = [ASSET_A, ASSET_B, ASSET_C];
+        for (uint256 i = 0; i < 3; ++i) {
+            assertEq(breaker.isHalted(list[i]), breaker.status(list[i]).halted);
+        }
+    }
+
     /// @dev The handler is not vacuous: it can anchor, trade, trip and get blocked.
     function test_handler_tradesTripsAndBlocks() public {
         handler.trade(0); // anchors A and trades
