@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+
 import { expect } from "chai";
 import { network } from "hardhat";
 import { anyUint } from "@nomicfoundation/hardhat-ethers-chai-matchers/withArgs";
@@ -156,6 +158,29 @@ describe("CircuitBreaker (contracts/risk/CircuitBreaker.sol, issue 5)", function
       expect(await breaker.hasRole(await breaker.RISK_ROLE(), risk.address)).to.equal(true);
       expect(await breaker.hasRole(await breaker.PAUSER_ROLE(), pauser.address)).to.equal(true);
       expect(await breaker.hasRole(await breaker.RISK_ROLE(), pauser.address)).to.equal(false);
+    });
+
+    it("deploys with the shipped deploy/parameters/circuit-breaker.json", async function () {
+      const file = JSON.parse(await readFile("deploy/parameters/circuit-breaker.json", "utf8")) as {
+        CircuitBreaker: { adminDelaySec: string; admin: string; riskOfficer: string; pauser: string };
+      };
+      const p = file.CircuitBreaker;
+      const deployed = await ignition.deploy(CircuitBreakerModule, {
+        parameters: {
+          CircuitBreaker: {
+            adminDelaySec: BigInt(p.adminDelaySec.replace(/n$/, "")),
+            admin: p.admin,
+            riskOfficer: p.riskOfficer,
+            pauser: p.pauser,
+          },
+        },
+        deploymentId: "circuit-breaker-parameters-file",
+      });
+      const breaker = await ethers.getContractAt("CircuitBreaker", deployed.breaker);
+      expect(await breaker.defaultAdmin()).to.equal(ethers.getAddress(p.admin));
+      expect(await breaker.defaultAdminDelay()).to.equal(86_400n);
+      expect(await breaker.hasRole(await breaker.RISK_ROLE(), p.riskOfficer)).to.equal(true);
+      expect(await breaker.hasRole(await breaker.PAUSER_ROLE(), p.pauser)).to.equal(true);
     });
 
     it("reports ITradingGuard and ICircuitBreaker through ERC-165", async function () {
@@ -496,6 +521,21 @@ describe("CircuitBreaker (contracts/risk/CircuitBreaker.sol, issue 5)", function
       await expect(fx.breaker.check(FRESH))
         .to.emit(fx.breaker, "ReferenceAnchored")
         .withArgs(FRESH, 5n * E8, dirty);
+    });
+
+    it("ignores the deprecated answeredInRound (0 while roundId is 5 is still healthy)", async function () {
+      const fx = await networkHelpers.loadFixture(breakerFixture);
+      await fx.breaker.setAssetConfig(FRESH, defaults(await fx.malformed.getAddress()));
+      const now = BigInt((await time.latest()) + 1);
+      await fx.malformed.setPayload(
+        ethers.AbiCoder.defaultAbiCoder().encode(
+          ["uint80", "int256", "uint256", "uint256", "uint80"],
+          [5n, 5n * E8, now, now, 0n],
+        ),
+      );
+      await expect(fx.breaker.check(FRESH))
+        .to.emit(fx.breaker, "ReferenceAnchored")
+        .withArgs(FRESH, 5n * E8, 5n);
     });
 
     it("a feed that burns all its gas halts with OracleCallFailed when the caller gave enough gas", async function () {
