@@ -88,7 +88,8 @@ interface ICircuitBreaker is ITradingGuard {
     /// @param referenceAt When R was set (anchor or roll); 0 before the first healthy reading.
     /// @param haltedUntil End of the current or last cooling-off (exclusive); 0 if the asset never tripped.
     /// @param lastTripAt When the last trip was recorded; 0 if never.
-    /// @param price The live answer that was judged (0 when the oracle could not be read).
+    /// @param price The live answer that was judged; 0 when the feed could not be read, and during a manual halt, a
+    ///        latch or a cooling-off, when no feed is read at all.
     // Returned in memory only, never stored: slot packing does not apply.
     // solhint-disable-next-line gas-struct-packing
     struct BreakerStatus {
