@@ -1,6 +1,7 @@
+import { breakerSuite } from "./breaker.js";
 import { referenceSuite } from "./reference.js";
 import { stablecoinSuite } from "./stablecoin.js";
 import type { BenchSuite } from "./types.js";
 
 /** Every bench suite, in report order. Each product issue appends its own suite here. */
-export const suites: BenchSuite[] = [referenceSuite, stablecoinSuite];
+export const suites: BenchSuite[] = [referenceSuite, stablecoinSuite, breakerSuite];

@@ -1,6 +1,7 @@
+import { breakerChapter } from "./breaker.js";
 import { referenceChapter } from "./reference.js";
 import { stablecoinChapter } from "./stablecoin.js";
 import type { DemoChapter } from "./types.js";
 
 /** The demo story, in order. */
-export const chapters: DemoChapter[] = [referenceChapter, stablecoinChapter];
+export const chapters: DemoChapter[] = [referenceChapter, stablecoinChapter, breakerChapter];
