@@ -27,7 +27,7 @@ for (const row of rows) {
 }
 
 function ratio(row: BenchRow): string {
-  if (row.reference === undefined) return "1.00 (reference)";
+  if (row.reference === undefined) return row.note ?? "—";
   const ref = byName.get(row.reference);
   if (ref === undefined) throw new Error(`${row.name}: unknown reference row ${row.reference}`);
   return `${(Number(row.gasUsed) / Number(ref.gasUsed)).toFixed(2)} × ${row.reference}`;

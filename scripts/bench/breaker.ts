@@ -76,11 +76,24 @@ export const breakerSuite: BenchSuite = async ({ ethers, ignition, networkHelper
 
   const rows: BenchRow[] = [
     { name: "breaker.check", gasUsed: check, reference: "erc20.transfer.warm" },
-    { name: "breaker.venue.trade.unguarded", gasUsed: unguarded },
+    {
+      name: "breaker.venue.trade.unguarded",
+      gasUsed: unguarded,
+      note: "reference: the mock venue's trade without guard",
+    },
     { name: "breaker.enforce", gasUsed: enforce, reference: "breaker.venue.trade.unguarded" },
     { name: "breaker.venue.trade.priced", gasUsed: priced, reference: "breaker.venue.trade.unguarded" },
-    { name: "breaker.enforce.added", gasUsed: enforce - unguarded },
-    { name: "breaker.enforce.added.own", gasUsed: enforce - priced, budget: 15_000n },
+    {
+      name: "breaker.enforce.added",
+      gasUsed: enforce - unguarded,
+      note: "breaker.enforce − breaker.venue.trade.unguarded",
+    },
+    {
+      name: "breaker.enforce.added.own",
+      gasUsed: enforce - priced,
+      note: "breaker.enforce − breaker.venue.trade.priced (the feed read excluded)",
+      budget: 15_000n,
+    },
     { name: "breaker.enforce.roll", gasUsed: roll, reference: "breaker.enforce" },
     { name: "breaker.enforce.l2", gasUsed: l2, reference: "breaker.enforce" },
     { name: "breaker.check.trip", gasUsed: trip, reference: "breaker.check" },

@@ -10,10 +10,12 @@ export type BenchConnection = NetworkConnection & { ethers: HardhatEthers; netwo
 export interface BenchRow {
   /** Stable name, the key in reports/gas.json (e.g. `stablecoin.transfer.warm`). */
   name: string;
-  /** `gasUsed` from the transaction receipt. */
+  /** `gasUsed` from the transaction receipt (or, for a row whose `note` says so, a difference of two receipts). */
   gasUsed: bigint;
   /** Name of the reference row this operation is compared with (same run). */
   reference?: string;
+  /** Shown instead of a ratio when the row has no reference: what the row is (e.g. a difference of two receipts). */
+  note?: string;
   /** Upper bound this operation must stay within (from the issue that introduced it). */
   budget?: bigint;
 }
