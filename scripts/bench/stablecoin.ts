@@ -1,13 +1,6 @@
 import { id, Signature } from "ethers";
 
-import {
-  AUTH_TYPES,
-  deployStablecoin,
-  domainOf,
-  HKD,
-  MINTER_LIMITS,
-  PERMIT_TYPES,
-} from "../../test/stablecoin/fixture.js";
+import { AUTH_TYPES, deployStablecoin, domainOf, HKD, MINTER_LIMITS, PERMIT_TYPES } from "../lib/stablecoin.js";
 import { gasOf, type BenchSuite } from "./types.js";
 
 /**

@@ -1,6 +1,6 @@
 import { formatUnits, id, Signature } from "ethers";
 
-import { AUTH_TYPES, deployStablecoin, domainOf, MINTER_LIMITS } from "../../test/stablecoin/fixture.js";
+import { AUTH_TYPES, deployStablecoin, domainOf, MINTER_LIMITS } from "../lib/stablecoin.js";
 import type { DemoChapter } from "./types.js";
 
 const hkd = (units: bigint): string => `HKD ${formatUnits(units, 6)}`;

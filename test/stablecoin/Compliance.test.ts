@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { network } from "hardhat";
 import { id, ZeroAddress } from "ethers";
 
-import { fundedStablecoin, HKD } from "./fixture.js";
+import { fundedStablecoin, HKD } from "../../scripts/lib/stablecoin.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -159,7 +159,7 @@ describe("HkdStablecoin AML, allowlist, pause and rescue (deployed through deplo
     }
 
     it("starts in allowlist mode when the parameters say so", async function () {
-      const { deployStablecoin } = await import("./fixture.js");
+      const { deployStablecoin } = await import("../../scripts/lib/stablecoin.js");
       const d = await deployStablecoin(connection, { allowlistMode: true });
       expect(await d.token.allowlistMode()).to.equal(true);
     });

@@ -11,7 +11,7 @@ import {
   PERMIT_TYPES,
   RECEIVE_TYPES,
   type StablecoinDeployment,
-} from "./fixture.js";
+} from "../../scripts/lib/stablecoin.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;

@@ -4,7 +4,7 @@ import { expect } from "chai";
 import { network } from "hardhat";
 import { id, MaxUint256, ZeroAddress } from "ethers";
 
-import { deployStablecoin, expectRejection, fundedStablecoin, HKD } from "./fixture.js";
+import { deployStablecoin, expectRejection, fundedStablecoin, HKD } from "../../scripts/lib/stablecoin.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { network } from "hardhat";
 import { id, ZeroAddress } from "ethers";
 
-import { fundedStablecoin, HKD } from "./fixture.js";
+import { fundedStablecoin, HKD } from "../../scripts/lib/stablecoin.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;

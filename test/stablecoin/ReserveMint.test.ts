@@ -11,8 +11,8 @@ import {
   HKD,
   HOUR,
   MINTER_LIMITS,
-} from "./fixture.js";
-import type { StablecoinDeployment } from "./fixture.js";
+} from "../../scripts/lib/stablecoin.js";
+import type { StablecoinDeployment } from "../../scripts/lib/stablecoin.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
