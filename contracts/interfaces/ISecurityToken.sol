@@ -81,6 +81,8 @@ interface ISecurityToken is IERC3643, IERC1643 {
 
     /// @notice Investor transfers are paused.
     error SecurityTokenPaused();
+    /// @notice Investor transfers are not paused.
+    error SecurityTokenNotPaused();
     /// @notice `wallet` is frozen.
     error SecurityWalletFrozen(address wallet);
     /// @notice `wallet` has only `unfrozen` unfrozen tokens, `amount` were needed.
@@ -137,6 +139,8 @@ interface ISecurityToken is IERC3643, IERC1643 {
     error ComplianceInvalidInvestorClass(uint8 investorClass);
     /// @notice `value` is above the largest storable limit `max`.
     error ComplianceLimitTooLarge(uint256 value, uint256 max);
+    /// @notice The max balance `value` is not a whole number of tokens (a multiple of `unit` = 10^decimals).
+    error ComplianceLimitNotWholeTokens(uint256 value, uint256 unit);
 
     /// @notice Sets the country rule mode. Needs COMPLIANCE_ADMIN_ROLE.
     function setCountryMode(CountryMode mode) external;
@@ -151,6 +155,8 @@ interface ISecurityToken is IERC3643, IERC1643 {
     function setMaxHolders(uint32 maxHolders) external;
 
     /// @notice Sets the max balance per investor, across its wallets (0 unbinds). Needs COMPLIANCE_ADMIN_ROLE.
+    /// @dev Stored in whole tokens so that it shares the slot every transfer reads: must be a multiple of 10^decimals
+    ///      and at most (2^56 - 1) whole tokens.
     function setMaxBalancePerInvestor(uint256 maxBalance) external;
 
     /// @notice Sets the token-wide lock-up end (0 unbinds). Needs COMPLIANCE_ADMIN_ROLE.

@@ -61,9 +61,6 @@ contract SecurityToken is
     /// @notice Largest total supply (a balance is stored in 120 bits).
     uint256 public constant MAX_SUPPLY = type(uint120).max;
 
-    /// @notice Investor transfers are not paused.
-    error SecurityTokenNotPaused();
-
     /// @custom:oz-upgrades-unsafe-allow constructor
     constructor() {
         _disableInitializers();
@@ -104,7 +101,9 @@ contract SecurityToken is
 
     /// @inheritdoc IERC20
     function transfer(address to, uint256 value) external returns (bool) {
-        _transfer(msg.sender, to, value);
+        // msg.sender is never the zero address: only the receiver needs the ERC-20 zero check.
+        if (to == address(0)) revert ERC20InvalidReceiver(address(0));
+        _update(msg.sender, to, value, SecurityTokenRules.Mode.Transfer);
         return true;
     }
 
@@ -197,32 +196,22 @@ contract SecurityToken is
 
     /// @inheritdoc IERC3643
     function pause() external onlyRole(AGENT_ROLE) {
-        SecurityTokenStorage.Config storage config = _storage().config;
-        if (config.paused) revert SecurityTokenPaused();
-        config.paused = true;
-        emit Paused(msg.sender);
+        _forwardToAdmin();
     }
 
     /// @inheritdoc IERC3643
     function unpause() external onlyRole(AGENT_ROLE) {
-        SecurityTokenStorage.Config storage config = _storage().config;
-        if (!config.paused) revert SecurityTokenNotPaused();
-        config.paused = false;
-        emit Unpaused(msg.sender);
+        _forwardToAdmin();
     }
 
     /// @inheritdoc IERC3643
-    function setAddressFrozen(address userAddress, bool freeze) external onlyRole(AGENT_ROLE) {
-        _setAddressFrozen(userAddress, freeze);
+    function setAddressFrozen(address, bool) external onlyRole(AGENT_ROLE) {
+        _forwardToAdmin();
     }
 
     /// @inheritdoc IERC3643
-    function batchSetAddressFrozen(
-        address[] calldata userAddresses,
-        bool[] calldata freeze
-    ) external onlyRole(AGENT_ROLE) {
-        uint256 length = _checkBatch(userAddresses.length, freeze.length);
-        for (uint256 i = 0; i < length; ++i) _setAddressFrozen(userAddresses[i], freeze[i]);
+    function batchSetAddressFrozen(address[] calldata, bool[] calldata) external onlyRole(AGENT_ROLE) {
+        _forwardToAdmin();
     }
 
     /// @inheritdoc IERC3643
@@ -278,10 +267,8 @@ contract SecurityToken is
     /// @inheritdoc IERC3643
     /// @dev The new registry must know the same investors (same ids and wallet rings), or per-investor holder counts
     ///      and balances lose their meaning; bind this token in it (`bindToken`) before switching.
-    function setIdentityRegistry(address identityRegistry_) external onlyRole(DEFAULT_ADMIN_ROLE) {
-        if (identityRegistry_ == address(0)) revert SecurityInvalidRegistry(identityRegistry_);
-        _storage().config.registry = IIdentityRegistry(identityRegistry_);
-        emit IdentityRegistryAdded(identityRegistry_);
+    function setIdentityRegistry(address) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        _forwardToAdmin();
     }
 
     /// @inheritdoc IERC3643
@@ -351,12 +338,12 @@ contract SecurityToken is
 
     /// @inheritdoc IERC20
     function totalSupply() external view returns (uint256) {
-        return _storage().totalSupply;
+        return _storage().supply.totalSupply;
     }
 
     /// @inheritdoc IERC20
     function balanceOf(address account) external view returns (uint256) {
-        return _storage().accounts[account].balance;
+        return SecurityTokenStorage.balanceOf(_storage().accounts[account]);
     }
 
     /// @inheritdoc IERC20
@@ -401,12 +388,12 @@ contract SecurityToken is
 
     /// @inheritdoc IERC3643
     function isFrozen(address userAddress) external view returns (bool) {
-        return _storage().accounts[userAddress].walletFrozen;
+        return SecurityTokenStorage.isWalletFrozen(_storage().accounts[userAddress]);
     }
 
     /// @inheritdoc IERC3643
     function getFrozenTokens(address userAddress) external view returns (uint256) {
-        return _storage().accounts[userAddress].frozen;
+        return SecurityTokenStorage.frozenOf(_storage().accounts[userAddress]);
     }
 
     /// @inheritdoc ISecurityToken
@@ -426,7 +413,7 @@ contract SecurityToken is
 
     /// @inheritdoc ISecurityToken
     function holderCount() external view returns (uint256 holders) {
-        return _storage().limits.holderCount;
+        return _storage().supply.holderCount;
     }
 
     /// @inheritdoc ISecurityToken
@@ -483,30 +470,41 @@ contract SecurityToken is
 
         if (from != to) {
             if (from == address(0)) {
-                // Bounded by MAX_SUPPLY (checked in _mint): cannot overflow.
-                $.totalSupply += value;
+                // totalSupply + value <= MAX_SUPPLY = 2^120 - 1 (checked in _mint): fits in 120 bits.
+                $.supply.totalSupply += uint120(value);
             } else {
-                SecurityTokenStorage.Account storage sender = $.accounts[from];
-                // value <= balance was checked in _evaluate.
-                uint120 balanceAfter = move.fromAccount.balance - uint120(value);
-                if (move.fromAccount.frozen > balanceAfter) {
-                    // Only an agent action gets here (investor transfers are limited to the unfrozen balance).
-                    emit TokensUnfrozen(from, move.fromAccount.frozen - balanceAfter);
-                    sender.frozen = balanceAfter;
+                uint256 account = move.fromAccount;
+                uint256 balanceAfter;
+                // value <= balance was checked in SecurityTokenRules.evaluate: no underflow.
+                unchecked {
+                    balanceAfter = SecurityTokenStorage.balanceOf(account) - value;
                 }
-                sender.balance = balanceAfter;
+                uint256 frozen = SecurityTokenStorage.frozenOf(account);
+                if (frozen > balanceAfter) {
+                    // Only an agent action gets here (investor transfers are limited to the unfrozen balance).
+                    emit TokensUnfrozen(from, frozen - balanceAfter);
+                    frozen = balanceAfter;
+                }
+                $.accounts[from] = SecurityTokenStorage.packAccount(
+                    balanceAfter,
+                    frozen,
+                    SecurityTokenStorage.isWalletFrozen(account)
+                );
             }
             if (to == address(0)) {
-                // value <= balance <= totalSupply (INV-SEC-1).
-                $.totalSupply -= value;
+                // value <= balance <= totalSupply (INV-SEC-1): no underflow, fits in 120 bits.
+                $.supply.totalSupply -= uint120(value);
             } else {
-                // balance + value <= totalSupply <= MAX_SUPPLY (INV-SEC-1): fits in 120 bits.
-                $.accounts[to].balance = move.toAccount.balance + uint120(value);
+                // balance + value <= totalSupply <= MAX_SUPPLY (INV-SEC-1): the sum fits in the 120-bit balance
+                // field and cannot carry into the frozen field.
+                unchecked {
+                    $.accounts[to] = move.toAccount + value;
+                }
             }
             if (move.joins != move.leaves) {
-                SecurityTokenStorage.Limits storage limits = $.limits;
-                if (move.joins) ++limits.holderCount;
-                else --limits.holderCount;
+                SecurityTokenStorage.Supply storage supply = $.supply;
+                if (move.joins) ++supply.holderCount;
+                else --supply.holderCount;
             }
         }
         emit Transfer(from, to, value);
@@ -539,7 +537,7 @@ contract SecurityToken is
 
     function _mint(address to, uint256 amount) private {
         if (to == address(0)) revert ERC20InvalidReceiver(address(0));
-        uint256 supply = _storage().totalSupply;
+        uint256 supply = _storage().supply.totalSupply;
         if (amount > MAX_SUPPLY - supply) revert SecuritySupplyOverflow(supply, amount);
         _update(address(0), to, amount, SecurityTokenRules.Mode.Issue);
     }
@@ -564,11 +562,6 @@ contract SecurityToken is
         unchecked {
             allowances[spender] = current - value;
         }
-    }
-
-    function _setAddressFrozen(address userAddress, bool freeze) private {
-        _storage().accounts[userAddress].walletFrozen = freeze;
-        emit AddressFrozen(userAddress, freeze, msg.sender);
     }
 
     /// @dev Runs this very call (same selector and arguments) in `SecurityTokenAdmin` by DELEGATECALL, on this

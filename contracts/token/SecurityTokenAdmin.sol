@@ -22,7 +22,35 @@ library SecurityTokenAdmin {
     uint16 private constant _MAX_COUNTRY = 999;
     uint256 private constant _MAX_BATCH = 100;
     uint256 private constant _MAX_DOCUMENTS = 32;
-    uint256 private constant _MAX_SUPPLY = type(uint120).max;
+
+    /// @dev Stops investor transfers.
+    function pause() external {
+        SecurityTokenStorage.Config storage config = SecurityTokenStorage.layout().config;
+        if (config.paused) revert ISecurityToken.SecurityTokenPaused();
+        config.paused = true;
+        emit IERC3643.Paused(msg.sender);
+    }
+
+    /// @dev Resumes investor transfers.
+    function unpause() external {
+        SecurityTokenStorage.Config storage config = SecurityTokenStorage.layout().config;
+        if (!config.paused) revert ISecurityToken.SecurityTokenNotPaused();
+        config.paused = false;
+        emit IERC3643.Unpaused(msg.sender);
+    }
+
+    /// @dev Freezes or unfreezes several wallets (bounded batch).
+    function batchSetAddressFrozen(address[] calldata wallets, bool[] calldata freeze) external {
+        uint256 length = _checkBatch(wallets.length, freeze.length);
+        for (uint256 i = 0; i < length; ++i) setAddressFrozen(wallets[i], freeze[i]);
+    }
+
+    /// @dev Sets the identity registry (non-zero).
+    function setIdentityRegistry(address registry) external {
+        if (registry == address(0)) revert ISecurityToken.SecurityInvalidRegistry(registry);
+        SecurityTokenStorage.layout().config.registry = IIdentityRegistry(registry);
+        emit IERC3643.IdentityRegistryAdded(registry);
+    }
 
     /// @dev Sets the token name and emits the token information.
     function setName(string calldata name) external {
@@ -91,23 +119,29 @@ library SecurityTokenAdmin {
     /// @dev Sets the max number of investors holding the token (0 unbinds).
     function setMaxHolders(uint32 maxHolders) external {
         SecurityTokenStorage.Layout storage $ = SecurityTokenStorage.layout();
-        $.limits.maxHolders = maxHolders;
+        $.supply.maxHolders = maxHolders;
         $.config.setFlag(SecurityTokenStorage.FLAG_MAX_HOLDERS, maxHolders != 0);
         emit ISecurityToken.MaxHoldersSet(maxHolders);
     }
 
     /// @dev Sets the max balance per investor (0 unbinds).
     function setMaxBalancePerInvestor(uint256 maxBalance) external {
-        if (maxBalance > _MAX_SUPPLY) revert ISecurityToken.ComplianceLimitTooLarge(maxBalance, _MAX_SUPPLY);
         SecurityTokenStorage.Layout storage $ = SecurityTokenStorage.layout();
-        $.limits.maxBalancePerInvestor = uint120(maxBalance);
+        uint256 unit = 10 ** $.config.decimals;
+        uint256 largest = uint256(type(uint56).max) * unit;
+        if (maxBalance > largest) revert ISecurityToken.ComplianceLimitTooLarge(maxBalance, largest);
+        if (maxBalance % unit != 0) revert ISecurityToken.ComplianceLimitNotWholeTokens(maxBalance, unit);
+        // maxBalance / unit <= type(uint56).max (checked above).
+        $.config.maxBalanceWholeTokens = uint56(maxBalance / unit);
         $.config.setFlag(SecurityTokenStorage.FLAG_MAX_BALANCE, maxBalance != 0);
         emit ISecurityToken.MaxBalancePerInvestorSet(maxBalance);
     }
 
     /// @dev Sets the token-wide lock-up end (0 unbinds).
     function setTokenLockup(uint40 until) external {
-        SecurityTokenStorage.layout().config.tokenLockupUntil = until;
+        SecurityTokenStorage.Layout storage $ = SecurityTokenStorage.layout();
+        $.supply.tokenLockupUntil = until;
+        $.config.setFlag(SecurityTokenStorage.FLAG_TOKEN_LOCKUP, until != 0);
         emit ISecurityToken.TokenLockupSet(until);
     }
 
@@ -206,18 +240,19 @@ library SecurityTokenAdmin {
         address investorRef
     ) external {
         SecurityTokenStorage.Layout storage $ = SecurityTokenStorage.layout();
-        SecurityTokenStorage.Account storage newAccount = $.accounts[newWallet];
-        if (frozen != 0) {
-            // newAccount.frozen + frozen <= newAccount.balance (the lost balance, >= frozen, just arrived); < 2^120.
-            newAccount.frozen += uint120(frozen);
-            emit IERC3643.TokensFrozen(newWallet, frozen);
-        }
-        if (walletFrozen && !newAccount.walletFrozen) {
-            newAccount.walletFrozen = true;
-            emit IERC3643.AddressFrozen(newWallet, true, msg.sender);
-        }
+        uint256 newAccount = $.accounts[newWallet];
+        // frozen <= the lost balance that just arrived: the new frozen amount stays <= the new balance < 2^120.
+        uint256 newFrozen = SecurityTokenStorage.frozenOf(newAccount) + frozen;
+        bool newWalletFrozen = SecurityTokenStorage.isWalletFrozen(newAccount);
+        $.accounts[newWallet] = SecurityTokenStorage.packAccount(
+            SecurityTokenStorage.balanceOf(newAccount),
+            newFrozen,
+            newWalletFrozen || walletFrozen
+        );
+        if (frozen != 0) emit IERC3643.TokensFrozen(newWallet, frozen);
+        if (walletFrozen && !newWalletFrozen) emit IERC3643.AddressFrozen(newWallet, true, msg.sender);
         if (!walletFrozen) {
-            $.accounts[lostWallet].walletFrozen = true;
+            $.accounts[lostWallet] |= SecurityTokenStorage.WALLET_FROZEN_BIT;
             emit IERC3643.AddressFrozen(lostWallet, true, msg.sender);
         }
         emit IERC3643.RecoverySuccess(lostWallet, newWallet, investorRef);
@@ -229,9 +264,9 @@ library SecurityTokenAdmin {
         SecurityTokenStorage.Config memory config = $.config;
         tokenRules.countryMode = config.countryMode;
         tokenRules.minimumInvestorClass = config.minimumInvestorClass;
-        tokenRules.tokenLockupUntil = config.tokenLockupUntil;
-        tokenRules.maxHolders = $.limits.maxHolders;
-        tokenRules.maxBalancePerInvestor = $.limits.maxBalancePerInvestor;
+        tokenRules.tokenLockupUntil = $.supply.tokenLockupUntil;
+        tokenRules.maxHolders = $.supply.maxHolders;
+        tokenRules.maxBalancePerInvestor = SecurityTokenRules.maxBalance(config);
         tokenRules.supplyCap = $.supplyCap;
         tokenRules.investorLockups = config.flags & SecurityTokenStorage.FLAG_INVESTOR_LOCKUPS != 0;
     }
@@ -253,8 +288,13 @@ library SecurityTokenAdmin {
         investorRef = address(uint160(lostId));
         if (investorOnchainID != investorRef)
             revert ISecurityToken.SecurityRecoveryWrongInvestor(investorOnchainID, investorRef);
-        SecurityTokenStorage.Account memory account = $.accounts[lostWallet];
-        return (account.balance, account.frozen, account.walletFrozen, investorRef);
+        uint256 account = $.accounts[lostWallet];
+        return (
+            SecurityTokenStorage.balanceOf(account),
+            SecurityTokenStorage.frozenOf(account),
+            SecurityTokenStorage.isWalletFrozen(account),
+            investorRef
+        );
     }
 
     /// @dev The pre-check view: the same evaluation as `_update`, plus the trading guard's live answer.
@@ -281,7 +321,7 @@ library SecurityTokenAdmin {
     /// @dev Balance of the investor holding `wallet`, over its registered wallets.
     function investorBalance(address wallet) external view returns (uint256 balance) {
         SecurityTokenStorage.Layout storage $ = SecurityTokenStorage.layout();
-        balance = $.accounts[wallet].balance;
+        balance = SecurityTokenStorage.balanceOf($.accounts[wallet]);
         if ($.config.registry.walletRecord(wallet).multiWallet) balance += SecurityTokenRules.siblingBalance($, wallet);
     }
 
@@ -319,24 +359,45 @@ library SecurityTokenAdmin {
         );
     }
 
+    /// @dev Freezes or unfreezes a wallet; `msg.sender` (the agent, preserved by DELEGATECALL) is reported.
+    function setAddressFrozen(address wallet, bool freeze) public {
+        mapping(address => uint256) storage accounts = SecurityTokenStorage.layout().accounts;
+        uint256 account = accounts[wallet];
+        accounts[wallet] =
+            freeze
+                ? account | SecurityTokenStorage.WALLET_FROZEN_BIT
+                : account & ~SecurityTokenStorage.WALLET_FROZEN_BIT;
+        emit IERC3643.AddressFrozen(wallet, freeze, msg.sender);
+    }
+
     /// @dev Freezes `amount` more of `wallet`'s tokens; reverts above the balance (never clamps, INV-SEC-2).
     function freezePartialTokens(address wallet, uint256 amount) public {
-        SecurityTokenStorage.Account storage account = SecurityTokenStorage.layout().accounts[wallet];
-        uint256 balance = account.balance;
-        uint256 frozenAfter = uint256(account.frozen) + amount;
+        mapping(address => uint256) storage accounts = SecurityTokenStorage.layout().accounts;
+        uint256 account = accounts[wallet];
+        uint256 balance = SecurityTokenStorage.balanceOf(account);
+        uint256 frozenAfter = SecurityTokenStorage.frozenOf(account) + amount;
         if (frozenAfter > balance) revert ISecurityToken.SecurityFreezeExceedsBalance(wallet, balance, frozenAfter);
-        // frozenAfter <= balance < 2^120.
-        account.frozen = uint120(frozenAfter);
+        // frozenAfter <= balance < 2^120 (INV-SEC-2).
+        accounts[wallet] = SecurityTokenStorage.packAccount(
+            balance,
+            frozenAfter,
+            SecurityTokenStorage.isWalletFrozen(account)
+        );
         emit IERC3643.TokensFrozen(wallet, amount);
     }
 
     /// @dev Unfreezes `amount` of `wallet`'s frozen tokens.
     function unfreezePartialTokens(address wallet, uint256 amount) public {
-        SecurityTokenStorage.Account storage account = SecurityTokenStorage.layout().accounts[wallet];
-        uint256 frozen = account.frozen;
+        mapping(address => uint256) storage accounts = SecurityTokenStorage.layout().accounts;
+        uint256 account = accounts[wallet];
+        uint256 frozen = SecurityTokenStorage.frozenOf(account);
         if (amount > frozen) revert ISecurityToken.SecurityUnfreezeExceedsFrozen(wallet, frozen, amount);
-        // amount <= frozen < 2^120.
-        account.frozen = uint120(frozen - amount);
+        // amount <= frozen: no underflow.
+        accounts[wallet] = SecurityTokenStorage.packAccount(
+            SecurityTokenStorage.balanceOf(account),
+            frozen - amount,
+            SecurityTokenStorage.isWalletFrozen(account)
+        );
         emit IERC3643.TokensUnfrozen(wallet, amount);
     }
 

@@ -25,11 +25,10 @@ library SecurityTokenRules {
 
     /// @dev Everything `_evaluate` learns that `_update` needs for the effects.
     struct Move {
-        SecurityTokenStorage.Account fromAccount;
-        SecurityTokenStorage.Account toAccount;
+        uint256 fromAccount; // packed account words (SecurityTokenStorage.balanceOf / frozenOf / isWalletFrozen)
+        uint256 toAccount;
         uint256 fromRecord; // packed registry record (IIdentityRegistry.transferRecords)
         uint256 toRecord;
-        SecurityTokenStorage.Limits limits;
         bool joins;
         bool leaves;
         uint256 moduleValue;
@@ -59,17 +58,21 @@ library SecurityTokenRules {
         if (to != address(0)) move.toAccount = $.accounts[to];
 
         if (mode != Mode.Agent) {
-            if (mode == Mode.Transfer && move.fromAccount.walletFrozen) {
+            if (mode == Mode.Transfer && SecurityTokenStorage.isWalletFrozen(move.fromAccount)) {
                 return (ISecurityToken.TransferCheck.SenderFrozen, uint160(from), 0, move);
             }
-            if (move.toAccount.walletFrozen) return (ISecurityToken.TransferCheck.ReceiverFrozen, uint160(to), 0, move);
+            if (SecurityTokenStorage.isWalletFrozen(move.toAccount))
+                return (ISecurityToken.TransferCheck.ReceiverFrozen, uint160(to), 0, move);
         }
         if (from != address(0)) {
-            uint256 balance = move.fromAccount.balance;
+            uint256 balance = SecurityTokenStorage.balanceOf(move.fromAccount);
             if (value > balance) return (ISecurityToken.TransferCheck.InsufficientBalance, balance, value, move);
             if (mode == Mode.Transfer) {
-                // frozen <= balance (INV-SEC-2).
-                uint256 unfrozen = balance - move.fromAccount.frozen;
+                uint256 unfrozen;
+                // frozen <= balance (INV-SEC-2): no underflow.
+                unchecked {
+                    unfrozen = balance - SecurityTokenStorage.frozenOf(move.fromAccount);
+                }
                 if (value > unfrozen)
                     return (ISecurityToken.TransferCheck.InsufficientUnfrozenBalance, unfrozen, value, move);
             }
@@ -85,8 +88,11 @@ library SecurityTokenRules {
         if (mode == Mode.Agent) return (ISecurityToken.TransferCheck.Ok, 0, 0, move);
 
         if (mode == Mode.Transfer) {
-            if (block.timestamp < config.tokenLockupUntil) {
-                return (ISecurityToken.TransferCheck.TokenLockedUp, config.tokenLockupUntil, 0, move);
+            if (config.flags & SecurityTokenStorage.FLAG_TOKEN_LOCKUP != 0) {
+                uint40 lockupUntil = $.supply.tokenLockupUntil;
+                if (block.timestamp < lockupUntil) {
+                    return (ISecurityToken.TransferCheck.TokenLockedUp, lockupUntil, 0, move);
+                }
             }
             if (config.flags & SecurityTokenStorage.FLAG_INVESTOR_LOCKUPS != 0) {
                 uint40 until = $.investorLockups[investorId(move.fromRecord)];
@@ -106,25 +112,23 @@ library SecurityTokenRules {
         if (receiverClass < config.minimumInvestorClass) {
             return (ISecurityToken.TransferCheck.InvestorClassTooLow, receiverClass, config.minimumInvestorClass, move);
         }
-        if (
-            config.flags & SecurityTokenStorage.FLAG_MAX_BALANCE != 0 &&
-            receiverInvestorAfter > move.limits.maxBalancePerInvestor
-        ) {
-            return (
-                ISecurityToken.TransferCheck.MaxBalanceExceeded,
-                receiverInvestorAfter,
-                move.limits.maxBalancePerInvestor,
-                move
-            );
+        if (config.flags & SecurityTokenStorage.FLAG_MAX_BALANCE != 0 && receiverInvestorAfter > maxBalance(config)) {
+            return (ISecurityToken.TransferCheck.MaxBalanceExceeded, receiverInvestorAfter, maxBalance(config), move);
         }
         if (config.flags & SecurityTokenStorage.FLAG_MAX_HOLDERS != 0 && move.joins && !move.leaves) {
-            uint256 holdersAfter = uint256(move.limits.holderCount) + 1;
-            if (holdersAfter > move.limits.maxHolders) {
-                return (ISecurityToken.TransferCheck.MaxHoldersExceeded, holdersAfter, move.limits.maxHolders, move);
+            SecurityTokenStorage.Supply storage supply = $.supply;
+            uint256 holdersAfter;
+            // holderCount < 2^32.
+            unchecked {
+                holdersAfter = uint256(supply.holderCount) + 1;
+            }
+            uint256 maxHolders = supply.maxHolders;
+            if (holdersAfter > maxHolders) {
+                return (ISecurityToken.TransferCheck.MaxHoldersExceeded, holdersAfter, maxHolders, move);
             }
         }
         if (from == address(0) && config.flags & SecurityTokenStorage.FLAG_SUPPLY_CAP != 0) {
-            uint256 supplyAfter = $.totalSupply + value;
+            uint256 supplyAfter = uint256($.supply.totalSupply) + value;
             uint256 cap = $.supplyCap;
             if (supplyAfter > cap) return (ISecurityToken.TransferCheck.SupplyCapExceeded, supplyAfter, cap, move);
         }
@@ -155,28 +159,36 @@ library SecurityTokenRules {
         if (from != address(0) && to != address(0) && toId != 0 && toId == investorId(move.fromRecord)) return 0;
         bool maxBalanceBound = config.flags & SecurityTokenStorage.FLAG_MAX_BALANCE != 0;
         if (to != address(0)) {
-            uint256 before = move.toAccount.balance;
+            uint256 before = SecurityTokenStorage.balanceOf(move.toAccount);
             if (isMultiWallet(move.toRecord, to) && (maxBalanceBound || before == 0)) before += siblingBalance($, to);
             move.joins = before == 0;
-            receiverInvestorAfter = before + value;
+            // before <= totalSupply < 2^120 and value <= 2^120 (a balance, or a mint bounded by MAX_SUPPLY).
+            unchecked {
+                receiverInvestorAfter = before + value;
+            }
         }
-        if (from != address(0) && move.fromAccount.balance == value) {
+        if (from != address(0) && SecurityTokenStorage.balanceOf(move.fromAccount) == value) {
             move.leaves = !isMultiWallet(move.fromRecord, from) || siblingBalance($, from) == 0;
-        }
-        if (maxBalanceBound || move.joins != move.leaves) {
-            move.limits = $.limits;
         }
     }
 
     function siblingBalance(SecurityTokenStorage.Layout storage $, address wallet) internal view returns (uint256 sum) {
         address[] memory wallets = $.config.registry.walletsOf(wallet);
         // wallets[0] is `wallet` itself; the registry bounds the list (MAX_WALLETS_PER_INVESTOR).
-        for (uint256 i = 1; i < wallets.length; ++i) sum += $.accounts[wallets[i]].balance;
+        for (uint256 i = 1; i < wallets.length; ++i) sum += SecurityTokenStorage.balanceOf($.accounts[wallets[i]]);
     }
 
     /// @dev Registered and `block.timestamp < kycValidUntil` (the KYC end is the first invalid second).
     function isVerified(uint256 record) internal view returns (bool) {
         return record != 0 && block.timestamp < (record >> _KYC_SHIFT);
+    }
+
+    /// @dev The max balance per investor in token units (whole tokens × 10^decimals).
+    function maxBalance(SecurityTokenStorage.Config memory config) internal pure returns (uint256) {
+        // decimals <= 18 and whole tokens < 2^56: the product is below 2^116 (the EXP opcode, no overflow loop).
+        unchecked {
+            return uint256(config.maxBalanceWholeTokens) * 10 ** config.decimals;
+        }
     }
 
     /// @dev Investor id of a packed record (0 when not registered).

@@ -1,5 +1,6 @@
 import { referenceSuite } from "./reference.js";
+import { securitySuite } from "./security.js";
 import type { BenchSuite } from "./types.js";
 
 /** Every bench suite, in report order. Each product issue appends its own suite here. */
-export const suites: BenchSuite[] = [referenceSuite];
+export const suites: BenchSuite[] = [referenceSuite, securitySuite];

@@ -95,7 +95,14 @@ describe("SecurityToken (deploy/modules/SecurityToken.ts)", function () {
           deployer.address,
         ]);
       const proxy = await ethers.deployContract("ERC1967Proxy", [await implementation.getAddress(), encode(6)]);
-      expect(await (await ethers.getContractAt("SecurityToken", await proxy.getAddress())).decimals()).to.equal(6n);
+      const six = await ethers.getContractAt("SecurityToken", await proxy.getAddress());
+      expect(await six.decimals()).to.equal(6n);
+      // The max balance per investor is kept in whole tokens (ADR 0020): 1.5 tokens is refused.
+      await expect(six.setMaxBalancePerInvestor(1_500_000n))
+        .to.be.revertedWithCustomError(six, "ComplianceLimitNotWholeTokens")
+        .withArgs(1_500_000n, 1_000_000n);
+      await six.setMaxBalancePerInvestor(2_000_000n);
+      expect((await six.rules()).maxBalancePerInvestor).to.equal(2_000_000n);
       const factory = await ethers.getContractFactory("ERC1967Proxy");
       await expect(factory.deploy(await implementation.getAddress(), encode(19)))
         .to.be.revertedWithCustomError(token, "SecurityInvalidDecimals")
