@@ -87,6 +87,7 @@ contract SecurityTokenFuzzTest is SecurityTokenSetup {
         token.freezePartialTokens(alice, frozen);
         (ISecurityToken.TransferCheck code, , ) = token.checkTransfer(alice, bob, sent);
         vm.prank(alice);
+        // solhint-disable-next-line avoid-low-level-calls
         (bool ok, ) = address(token).call(abi.encodeCall(token.transfer, (bob, sent)));
         assertEq(ok, code == ISecurityToken.TransferCheck.Ok);
         assertEq(token.balanceOf(alice) + token.balanceOf(bob), token.totalSupply());
@@ -106,9 +107,11 @@ contract SecurityTokenFuzzTest is SecurityTokenSetup {
 }
 
 /// @notice Drives the token with random investor and agent actions; records what the invariants need.
+/// @dev Calls that may be refused go through low-level calls so that the handler can record the outcome.
+/* solhint-disable avoid-low-level-calls */
 contract SecurityTokenHandler is Test {
-    SecurityToken internal immutable token;
-    IdentityRegistry internal immutable registry;
+    SecurityToken internal immutable TOKEN;
+    IdentityRegistry internal immutable REGISTRY;
     address[] internal actors;
 
     /// Successful investor transfers observed while the token was paused (INV-SEC-5).
@@ -117,19 +120,19 @@ contract SecurityTokenHandler is Test {
     uint256 public unverifiedReceipts;
 
     constructor(SecurityToken token_, IdentityRegistry registry_, address[] memory actors_) {
-        token = token_;
-        registry = registry_;
+        TOKEN = token_;
+        REGISTRY = registry_;
         actors = actors_;
     }
 
     function transfer(uint256 fromSeed, uint256 toSeed, uint256 amount) external {
         address from = _actor(fromSeed);
         address to = _actor(toSeed);
-        amount = bound(amount, 0, token.balanceOf(from) + 1);
-        bool paused = token.paused();
-        bool verified = registry.isVerified(to);
+        amount = bound(amount, 0, TOKEN.balanceOf(from) + 1);
+        bool paused = TOKEN.paused();
+        bool verified = REGISTRY.isVerified(to);
         vm.prank(from);
-        (bool ok, ) = address(token).call(abi.encodeCall(token.transfer, (to, amount)));
+        (bool ok, ) = address(TOKEN).call(abi.encodeCall(TOKEN.transfer, (to, amount)));
         if (ok && paused) ++transfersWhilePaused;
         if (ok && amount != 0 && !verified) ++unverifiedReceipts;
     }
@@ -140,56 +143,56 @@ contract SecurityTokenHandler is Test {
         to[0] = _actor(toSeed);
         to[1] = _actor(toSeed + 1);
         uint256[] memory amounts = new uint256[](2);
-        amounts[0] = bound(amount, 0, token.balanceOf(from));
+        amounts[0] = bound(amount, 0, TOKEN.balanceOf(from));
         amounts[1] = 1;
-        bool paused = token.paused();
-        bool verified = registry.isVerified(to[0]) && registry.isVerified(to[1]);
+        bool paused = TOKEN.paused();
+        bool verified = REGISTRY.isVerified(to[0]) && REGISTRY.isVerified(to[1]);
         vm.prank(from);
-        (bool ok, ) = address(token).call(abi.encodeCall(token.batchTransfer, (to, amounts)));
+        (bool ok, ) = address(TOKEN).call(abi.encodeCall(TOKEN.batchTransfer, (to, amounts)));
         if (ok && paused) ++transfersWhilePaused;
         if (ok && !verified) ++unverifiedReceipts;
     }
 
     function mint(uint256 toSeed, uint256 amount) external {
         address to = _actor(toSeed);
-        bool verified = registry.isVerified(to);
-        (bool ok, ) = address(token).call(abi.encodeCall(token.mint, (to, bound(amount, 1, 400_000))));
+        bool verified = REGISTRY.isVerified(to);
+        (bool ok, ) = address(TOKEN).call(abi.encodeCall(TOKEN.mint, (to, bound(amount, 1, 400_000))));
         if (ok && !verified) ++unverifiedReceipts;
     }
 
     function burn(uint256 seed, uint256 amount) external {
         address from = _actor(seed);
-        token.burn(from, bound(amount, 0, token.balanceOf(from)));
+        TOKEN.burn(from, bound(amount, 0, TOKEN.balanceOf(from)));
     }
 
     function forcedTransfer(uint256 fromSeed, uint256 toSeed, uint256 amount) external {
         address from = _actor(fromSeed);
         address to = _actor(toSeed);
-        bool verified = registry.isVerified(to);
-        (bool ok, ) = address(token).call(
-            abi.encodeCall(token.forcedTransfer, (from, to, bound(amount, 1, token.balanceOf(from) + 1)))
+        bool verified = REGISTRY.isVerified(to);
+        (bool ok, ) = address(TOKEN).call(
+            abi.encodeCall(TOKEN.forcedTransfer, (from, to, bound(amount, 1, TOKEN.balanceOf(from) + 1)))
         );
         if (ok && !verified) ++unverifiedReceipts;
     }
 
     function freezePartial(uint256 seed, uint256 amount) external {
         address wallet = _actor(seed);
-        uint256 free = token.balanceOf(wallet) - token.getFrozenTokens(wallet);
-        token.freezePartialTokens(wallet, bound(amount, 0, free));
+        uint256 free = TOKEN.balanceOf(wallet) - TOKEN.getFrozenTokens(wallet);
+        TOKEN.freezePartialTokens(wallet, bound(amount, 0, free));
     }
 
     function unfreezePartial(uint256 seed, uint256 amount) external {
         address wallet = _actor(seed);
-        token.unfreezePartialTokens(wallet, bound(amount, 0, token.getFrozenTokens(wallet)));
+        TOKEN.unfreezePartialTokens(wallet, bound(amount, 0, TOKEN.getFrozenTokens(wallet)));
     }
 
     function setFrozen(uint256 seed, bool freeze) external {
-        token.setAddressFrozen(_actor(seed), freeze);
+        TOKEN.setAddressFrozen(_actor(seed), freeze);
     }
 
     function togglePause() external {
-        if (token.paused()) token.unpause();
-        else token.pause();
+        if (TOKEN.paused()) TOKEN.unpause();
+        else TOKEN.pause();
     }
 
     function passTime(uint256 seconds_) external {
@@ -208,6 +211,8 @@ contract SecurityTokenHandler is Test {
         return actors[seed % actors.length];
     }
 }
+
+/* solhint-enable avoid-low-level-calls */
 
 /// @notice Invariants INV-SEC-1..5 (contracts/token/SecurityToken.sol header, docs/threat-model.md).
 contract SecurityTokenInvariantTest is SecurityTokenSetup {
