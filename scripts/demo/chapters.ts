@@ -1,5 +1,6 @@
 import { referenceChapter } from "./reference.js";
+import { securityChapter } from "./security.js";
 import type { DemoChapter } from "./types.js";
 
 /** The demo story, in order. */
-export const chapters: DemoChapter[] = [referenceChapter];
+export const chapters: DemoChapter[] = [referenceChapter, securityChapter];

@@ -211,6 +211,13 @@ export function shouldBehaveLikeSecurityToken({ fixture, ethers, networkHelpers 
         .withArgs(f.dave.address, 1, 2);
     });
 
+    it("lets a retail sender send to a professional (the class is checked on the receiver only)", async function () {
+      const f = await load();
+      await f.token.connect(f.agent).forcedTransfer(f.alice.address, f.dave.address, 10n);
+      await f.token.connect(f.dave).transfer(f.bob.address, 10n);
+      expect(await f.token.balanceOf(f.dave.address)).to.equal(0n);
+    });
+
     it("accepts the retail receiver once the rule is unbound (class 0)", async function () {
       const f = await load();
       await expect(f.token.connect(f.complianceAdmin).setMinimumInvestorClass(0))
