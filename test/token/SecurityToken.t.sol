@@ -94,6 +94,13 @@ contract SecurityTokenFuzzTest is SecurityTokenSetup {
         assertLe(token.getFrozenTokens(alice), token.balanceOf(alice));
     }
 
+    /// The ERC-7201 namespace is where the header says: its first slot holds the registry address (Config).
+    function test_storage_erc7201Slot() public view {
+        bytes32 slot =
+            keccak256(abi.encode(uint256(keccak256("bauhinia.storage.SecurityToken")) - 1)) & ~bytes32(uint256(0xff));
+        assertEq(address(uint160(uint256(vm.load(address(token), slot)))), address(registry));
+    }
+
     /// The KYC end is the first second at which a wallet is no longer verified.
     function testFuzz_kycEndSecond(uint40 offset) public {
         uint40 end = uint40(block.timestamp) + uint40(bound(offset, 1, 1000 days));

@@ -118,6 +118,32 @@ describe("SecurityToken (deploy/modules/SecurityToken.ts)", function () {
     });
   });
 
+  describe("REQ-SEC-2 rule configuration events", function () {
+    it("emits CountryModeSet, CountryListed, MaxBalancePerInvestorSet and TokenLockupSet", async function () {
+      const { token, complianceAdmin } = await networkHelpers.loadFixture(fixture);
+      await expect(token.connect(complianceAdmin).setCountryMode(2)).to.emit(token, "CountryModeSet").withArgs(2);
+      await expect(token.connect(complianceAdmin).setCountries([HK], false))
+        .to.emit(token, "CountryListed")
+        .withArgs(HK, false);
+      await expect(token.connect(complianceAdmin).setMaxBalancePerInvestor(0n))
+        .to.emit(token, "MaxBalancePerInvestorSet")
+        .withArgs(0n);
+      await expect(token.connect(complianceAdmin).setTokenLockup(123n)).to.emit(token, "TokenLockupSet").withArgs(123n);
+      const rules = await token.rules();
+      expect(rules.countryMode).to.equal(2n);
+      expect(rules.maxBalancePerInvestor).to.equal(0n);
+      expect(rules.tokenLockupUntil).to.equal(123n);
+      expect(await token.isCountryListed(HK)).to.equal(false);
+    });
+
+    it("only the compliance admin binds rules", async function () {
+      const { token, agent } = await networkHelpers.loadFixture(fixture);
+      await expect(token.connect(agent).setMaxHolders(1))
+        .to.be.revertedWithCustomError(token, "AccessControlUnauthorizedAccount")
+        .withArgs(agent.address, await token.COMPLIANCE_ADMIN_ROLE());
+    });
+  });
+
   describe("REQ-SEC-3 ERC-1643 documents", function () {
     const prospectus = ethers.encodeBytes32String("prospectus");
     const report = ethers.encodeBytes32String("annual-report-2026");
