@@ -11,7 +11,7 @@ import {IComplianceModule} from "../interfaces/IComplianceModule.sol";
 /// @notice ERC-3643 compliance bound to one security token: a bounded, ordered list of extra rule modules that the
 ///         issuer adds after the token is live, without redeploying it. The token's common rules (country, class,
 ///         holders, balance, lock-ups, supply cap) are built into the token and evaluated from packed storage
-///         (ADR 0021); this contract carries the rest.
+///         (ADR 0023); this contract carries the rest.
 /// @dev Roles: DEFAULT_ADMIN_ROLE (two-step, delayed); COMPLIANCE_ADMIN_ROLE binds the token and adds/removes modules.
 ///      Invariants (test/compliance/ModularCompliance.test.ts, docs/threat-model.md):
 ///       INV-SEC-8  at most MAX_MODULES modules, each at most once; only the bound token calls `transferred`

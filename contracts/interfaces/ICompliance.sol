@@ -7,7 +7,7 @@ import {IComplianceModule} from "./IComplianceModule.sol";
 /// @notice ERC-3643 compliance bound to one security token: a bounded, ordered list of `IComplianceModule`s that the
 ///         issuer can extend after the token is live, without redeploying it.
 /// @dev The common rules (country, class, holders, balance, lock-ups, supply cap) are evaluated inside the token from
-///      packed storage (ADR 0021); this contract carries the rules added later. The token calls `checkTransfer`
+///      packed storage (ADR 0023); this contract carries the rules added later. The token calls `checkTransfer`
 ///      before and `transferred` after each balance change only while a compliance is set.
 interface ICompliance {
     /// @notice Emitted after `token` was bound (ERC-3643 name).

@@ -9,7 +9,7 @@ import {IIdentityRegistry} from "./IIdentityRegistry.sol";
 /// @title IERC3643
 /// @notice The ERC-3643 (T-REX) permissioned-token surface with its standard function names and events, so that
 ///         integrators who know ERC-3643 can drive a Bauhinia security token unchanged.
-/// @dev Differences from the T-REX reference are documented in docs/adr/0021-security-token-semantics.md: the
+/// @dev Differences from the T-REX reference are documented in docs/adr/0020 to 0024: the
 ///      identity registry holds packed investor records instead of ONCHAINID claims, `compliance()` may be the zero
 ///      address (the common rules are built into the token), and refusals are custom errors naming the rule.
 interface IERC3643 is IERC20Metadata {
