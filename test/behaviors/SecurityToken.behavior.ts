@@ -342,6 +342,18 @@ export function shouldBehaveLikeSecurityToken({ fixture, ethers, networkHelpers 
       await f.token.connect(f.alice).transfer(f.bob.address, 1n);
     });
 
+    it("unbinds the per-investor lock-up rule once the last investor lock-up is cleared", async function () {
+      const f = await load();
+      const until = BigInt(await networkHelpers.time.latest()) + 1_000n;
+      const aliceId = await idOf(f, f.alice);
+      await f.token.connect(f.complianceAdmin).setInvestorLockup(aliceId, until);
+      expect((await f.token.rules()).investorLockups).to.equal(true);
+      expect(await f.token.investorLockupUntil(aliceId)).to.equal(until);
+      await f.token.connect(f.complianceAdmin).setInvestorLockup(aliceId, 0);
+      expect((await f.token.rules()).investorLockups).to.equal(false);
+      await f.token.connect(f.alice).transfer(f.bob.address, 1n);
+    });
+
     it("does not block minting during a lock-up", async function () {
       const f = await load();
       const until = BigInt(await networkHelpers.time.latest()) + 1_000n;

@@ -158,6 +158,36 @@ describe("IdentityRegistry (deploy/modules/SecurityToken.ts)", function () {
   });
 
   describe("REQ-SEC-1 one registry serves many tokens", function () {
+    it("verifies the same investors for a second token bound to it", async function () {
+      const { registry, token, adminLibrary, deployer, alice, bob, kycEnd } =
+        await networkHelpers.loadFixture(registryFixture);
+      const implementation = await ethers.deployContract("SecurityToken", [], {
+        libraries: { SecurityTokenAdmin: adminLibrary },
+      });
+      const init = implementation.interface.encodeFunctionData("initialize", [
+        "Second",
+        "TWO",
+        0,
+        await registry.getAddress(),
+        deployer.address,
+        0,
+        deployer.address,
+        deployer.address,
+        deployer.address,
+      ]);
+      const proxy = await ethers.deployContract("ERC1967Proxy", [await implementation.getAddress(), init]);
+      const second = await ethers.getContractAt("SecurityToken", await proxy.getAddress());
+      await registry.bindToken(await second.getAddress());
+      await registry.batchRegisterInvestors([alice.address, bob.address], [HK, HK], [2, 2], [kycEnd, kycEnd]);
+      await token.mint(alice.address, 5n);
+      await second.mint(alice.address, 7n);
+      await second.connect(alice).transfer(bob.address, 7n);
+      expect(await second.balanceOf(bob.address)).to.equal(7n);
+      await expect(registry.removeWallet(bob.address))
+        .to.be.revertedWithCustomError(registry, "IdentityWalletHoldsTokens")
+        .withArgs(bob.address, await second.getAddress(), 7n);
+    });
+
     it("binds and unbinds tokens (TokenBound / TokenUnbound) and bounds the list", async function () {
       const { registry, token, alice } = await networkHelpers.loadFixture(registryFixture);
       expect(await registry.boundTokens()).to.deep.equal([await token.getAddress()]);
