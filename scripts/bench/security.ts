@@ -70,9 +70,9 @@ export const securitySuite: BenchSuite = async ({ ethers, ignition, networkHelpe
     { name: "security.transfer.warm", gasUsed: warm, reference: "erc20.transfer.warm", budget: 55_000n },
     { name: "security.transfer.new", gasUsed: fresh, reference: "erc20.transfer.new", budget: 80_000n },
     { name: "security.mint.new", gasUsed: mintNew, reference: "erc20.transfer.new", budget: 80_000n },
-    { name: "security.registerInvestor", gasUsed: registerInvestor, budget: 60_000n },
+    { name: "security.registerInvestor", gasUsed: registerInvestor, reference: "erc20.transfer.new", budget: 60_000n },
     { name: "security.forcedTransfer", gasUsed: forced, reference: "erc20.transfer.warm", budget: 60_000n },
     { name: "security.batchTransfer.10", gasUsed: batch, reference: "erc20.transfer.warm" },
-    { name: "security.freezePartial", gasUsed: freezePartial },
+    { name: "security.freezePartial", gasUsed: freezePartial, reference: "erc20.transfer.warm" },
   ];
 };
