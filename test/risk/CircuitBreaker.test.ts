@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 
 import { expect } from "chai";
-import { network } from "hardhat";
+import hre, { network } from "hardhat";
 import { anyUint } from "@nomicfoundation/hardhat-ethers-chai-matchers/withArgs";
 
 import CircuitBreakerModule from "../../deploy/modules/CircuitBreaker.js";
@@ -548,6 +548,9 @@ describe("CircuitBreaker (contracts/risk/CircuitBreaker.sol, issue 5)", function
     });
 
     it("refuses to report a starved feed call as unhealthy: BreakerInsufficientGas", async function () {
+      // The gas limit below is calibrated on the real bytecode; `npm run coverage` runs instrumented bytecode that
+      // burns the whole limit before the breaker's check is reached, so the case is only meaningful without it.
+      if (hre.globalOptions.coverage) this.skip();
       const fx = await networkHelpers.loadFixture(breakerFixture);
       await fx.breaker.setAssetConfig(FRESH, defaults(await fx.malformed.getAddress()));
       await fx.malformed.setBurnGas(true);
