@@ -4,6 +4,7 @@ import type { NetworkConnection } from "hardhat/types/network";
 import { id, type Signature } from "ethers";
 
 import HkdStablecoinModule from "../../deploy/modules/HkdStablecoin.js";
+import type { IHkdStablecoin as HkdStablecoinStructs } from "../../types/ethers-contracts/contracts/stablecoin/HkdStablecoin.js";
 import type { HkdStablecoin, IHkdStablecoin, ReserveAttestationFeed } from "../../types/ethers-contracts/index.js";
 
 /** 1 HKD in token units (6 decimals). */
@@ -162,4 +163,44 @@ export async function expectRejection(promise: Promise<unknown>): Promise<void> 
     rejected = true;
   }
   if (!rejected) throw new Error("expected a rejection");
+}
+
+/** ERC-1967 implementation slot: `bytes32(uint256(keccak256("eip1967.proxy.implementation")) - 1)`. */
+export const ERC1967_IMPLEMENTATION_SLOT = "0x360894a13ba1a3210667c828492db98dca3e2076cc3735a920a3ca505d382bbc";
+
+/** The `HkdStablecoin` implementation behind `proxy`, read from its ERC-1967 slot. */
+export async function implementationOf(ethers: HardhatEthers, proxy: IHkdStablecoin): Promise<HkdStablecoin> {
+  const raw = await ethers.provider.getStorage(await proxy.getAddress(), ERC1967_IMPLEMENTATION_SLOT);
+  return ethers.getContractAt("HkdStablecoin", `0x${raw.slice(26)}`);
+}
+
+/** `HkdStablecoin.initialize`'s parameter struct (declared in `IHkdStablecoin`, used only by the implementation). */
+export type StablecoinInitParams = HkdStablecoinStructs.InitParamsStruct;
+
+/**
+ * Valid `initialize` parameters with every role held by `holder` and the reserve check on against `feed`, for tests
+ * of initialisation itself; `overrides` replaces whole fields.
+ */
+export function initParams(
+  holder: string,
+  feed: string,
+  overrides: Partial<StablecoinInitParams> = {},
+): StablecoinInitParams {
+  return {
+    name: "X",
+    symbol: "X",
+    admin: holder,
+    adminDelay: 0n,
+    masterMinter: holder,
+    pauser: holder,
+    complianceOfficer: holder,
+    seizer: holder,
+    rescuer: holder,
+    upgrader: holder,
+    redemptionOperator: holder,
+    reservePolicy: { feed, enabled: true, marginBps: 0n, maxAgeSeconds: 1n, delaySeconds: 3600n },
+    cutoffSeconds: 1n,
+    allowlistMode: false,
+    ...overrides,
+  };
 }

@@ -4,7 +4,14 @@ import { expect } from "chai";
 import { network } from "hardhat";
 import { id, MaxUint256, ZeroAddress } from "ethers";
 
-import { deployStablecoin, expectRejection, fundedStablecoin, HKD } from "../../scripts/lib/stablecoin.js";
+import {
+  deployStablecoin,
+  expectRejection,
+  fundedStablecoin,
+  HKD,
+  implementationOf,
+  initParams,
+} from "../../scripts/lib/stablecoin.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -77,26 +84,8 @@ describe("HkdStablecoin (deployed through deploy/modules/HkdStablecoin.ts)", fun
 
     it("has its implementation's initialisers disabled", async function () {
       const { token, admin } = await networkHelpers.loadFixture(deployed);
-      const slot = "0x360894a13ba1a3210667c828492db98dca3e2076cc3735a920a3ca505d382bbc";
-      const raw = await ethers.provider.getStorage(await token.getAddress(), slot);
-      const implementation = await ethers.getContractAt("HkdStablecoin", `0x${raw.slice(26)}`);
-      const params = {
-        name: "X",
-        symbol: "X",
-        admin: admin.address,
-        adminDelay: 0n,
-        masterMinter: admin.address,
-        pauser: admin.address,
-        complianceOfficer: admin.address,
-        seizer: admin.address,
-        rescuer: admin.address,
-        upgrader: admin.address,
-        redemptionOperator: admin.address,
-        reservePolicy: { feed: admin.address, enabled: true, marginBps: 0n, maxAgeSeconds: 1n, delaySeconds: 3600n },
-        cutoffSeconds: 1n,
-        allowlistMode: false,
-      };
-      await expect(implementation.initialize(params)).to.be.revertedWithCustomError(
+      const implementation = await implementationOf(ethers, token);
+      await expect(implementation.initialize(initParams(admin.address, admin.address))).to.be.revertedWithCustomError(
         implementation,
         "InvalidInitialization",
       );
@@ -104,26 +93,9 @@ describe("HkdStablecoin (deployed through deploy/modules/HkdStablecoin.ts)", fun
 
     it("cannot be initialised twice through the proxy", async function () {
       const { tokenAsImplementation, admin } = await networkHelpers.loadFixture(deployed);
-      const params = {
-        name: "X",
-        symbol: "X",
-        admin: admin.address,
-        adminDelay: 0n,
-        masterMinter: admin.address,
-        pauser: admin.address,
-        complianceOfficer: admin.address,
-        seizer: admin.address,
-        rescuer: admin.address,
-        upgrader: admin.address,
-        redemptionOperator: admin.address,
-        reservePolicy: { feed: admin.address, enabled: true, marginBps: 0n, maxAgeSeconds: 1n, delaySeconds: 3600n },
-        cutoffSeconds: 1n,
-        allowlistMode: false,
-      };
-      await expect(tokenAsImplementation.initialize(params)).to.be.revertedWithCustomError(
-        tokenAsImplementation,
-        "InvalidInitialization",
-      );
+      await expect(
+        tokenAsImplementation.initialize(initParams(admin.address, admin.address)),
+      ).to.be.revertedWithCustomError(tokenAsImplementation, "InvalidInitialization");
     });
 
     it("refuses an implementation constructed without an operations module", async function () {
@@ -207,36 +179,12 @@ describe("HkdStablecoin (deployed through deploy/modules/HkdStablecoin.ts)", fun
       const { token } = await networkHelpers.loadFixture(deployed);
       await expectRejection(deployStablecoin(connection, { pauser: ZeroAddress }));
       // The error itself, through a direct proxy deployment:
-      const impl = await ethers.getContractAt(
-        "HkdStablecoin",
-        `0x${(await ethers.provider.getStorage(await token.getAddress(), "0x360894a13ba1a3210667c828492db98dca3e2076cc3735a920a3ca505d382bbc")).slice(26)}`,
-      );
+      const impl = await implementationOf(ethers, token);
       const [admin] = await ethers.getSigners();
       if (admin === undefined) throw new Error("no admin");
       const feed = await (await ethers.getContractFactory("StablecoinMockAggregator")).deploy(6);
       const data = impl.interface.encodeFunctionData("initialize", [
-        {
-          name: "X",
-          symbol: "X",
-          admin: admin.address,
-          adminDelay: 0n,
-          masterMinter: admin.address,
-          pauser: ZeroAddress,
-          complianceOfficer: admin.address,
-          seizer: admin.address,
-          rescuer: admin.address,
-          upgrader: admin.address,
-          redemptionOperator: admin.address,
-          reservePolicy: {
-            feed: await feed.getAddress(),
-            enabled: true,
-            marginBps: 0n,
-            maxAgeSeconds: 1n,
-            delaySeconds: 3600n,
-          },
-          cutoffSeconds: 1n,
-          allowlistMode: false,
-        },
+        initParams(admin.address, await feed.getAddress(), { pauser: ZeroAddress }),
       ]);
       const proxyFactory = await ethers.getContractFactory("ERC1967Proxy");
       await expect(proxyFactory.deploy(await impl.getAddress(), data)).to.be.revertedWithCustomError(

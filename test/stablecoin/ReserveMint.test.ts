@@ -10,6 +10,8 @@ import {
   fundedStablecoin,
   HKD,
   HOUR,
+  implementationOf,
+  initParams,
   MINTER_LIMITS,
 } from "../../scripts/lib/stablecoin.js";
 import type { StablecoinDeployment } from "../../scripts/lib/stablecoin.js";
@@ -396,10 +398,7 @@ describe("HkdStablecoin secure mint (deployed through deploy/modules/HkdStableco
     it("refuses to initialise with the reserve check disabled", async function () {
       await expectRejection(deployStablecoin(connection, { maxAttestationAgeSeconds: 0n }));
       const { token } = await networkHelpers.loadFixture(deployed);
-      const impl = await ethers.getContractAt(
-        "HkdStablecoin",
-        `0x${(await ethers.provider.getStorage(await token.getAddress(), "0x360894a13ba1a3210667c828492db98dca3e2076cc3735a920a3ca505d382bbc")).slice(26)}`,
-      );
+      const impl = await implementationOf(ethers, token);
       const [admin] = await ethers.getSigners();
       if (admin === undefined) throw new Error("no admin");
       const feed = await mockFeed(6);
@@ -411,22 +410,7 @@ describe("HkdStablecoin secure mint (deployed through deploy/modules/HkdStableco
         delaySeconds: 3600n,
       };
       const data = impl.interface.encodeFunctionData("initialize", [
-        {
-          name: "X",
-          symbol: "X",
-          admin: admin.address,
-          adminDelay: 0n,
-          masterMinter: admin.address,
-          pauser: admin.address,
-          complianceOfficer: admin.address,
-          seizer: admin.address,
-          rescuer: admin.address,
-          upgrader: admin.address,
-          redemptionOperator: admin.address,
-          reservePolicy,
-          cutoffSeconds: 1n,
-          allowlistMode: false,
-        },
+        initParams(admin.address, reservePolicy.feed, { reservePolicy }),
       ]);
       await expect((await ethers.getContractFactory("ERC1967Proxy")).deploy(await impl.getAddress(), data))
         .to.be.revertedWithCustomError(token, "StablecoinInvalidReservePolicy")
