@@ -31,6 +31,17 @@ async function thousandReserves(): Promise<StablecoinDeployment> {
   return d;
 }
 
+/** A loosening policy change: the reserve check switched off (age and delay two days, so only `enabled` changes). */
+async function disablingPolicy(d: StablecoinDeployment) {
+  return {
+    feed: await d.feed.getAddress(),
+    enabled: false,
+    marginBps: 0n,
+    maxAgeSeconds: 2n * DAY,
+    delaySeconds: 2n * DAY,
+  };
+}
+
 async function mockFeed(decimals: number) {
   return ethers.deployContract("StablecoinMockAggregator", [decimals]);
 }
@@ -263,13 +274,7 @@ describe("HkdStablecoin secure mint (deployed through deploy/modules/HkdStableco
 
     it("schedules disabling the check with the delay, refuses early execution, then executes", async function () {
       const d = await networkHelpers.loadFixture(thousandReserves);
-      const policy = {
-        feed: await d.feed.getAddress(),
-        enabled: false,
-        marginBps: 0n,
-        maxAgeSeconds: 2n * DAY,
-        delaySeconds: 2n * DAY,
-      };
+      const policy = await disablingPolicy(d);
       const tx = await d.token.connect(d.admin).scheduleReservePolicy(policy);
       const at = BigInt((await tx.getBlock())?.timestamp ?? 0) + 2n * DAY;
       await expect(tx).to.emit(d.token, "ReservePolicyScheduled");
@@ -331,13 +336,7 @@ describe("HkdStablecoin secure mint (deployed through deploy/modules/HkdStableco
 
     it("can be cancelled, after which nothing is executable", async function () {
       const d = await networkHelpers.loadFixture(thousandReserves);
-      const policy = {
-        feed: await d.feed.getAddress(),
-        enabled: false,
-        marginBps: 0n,
-        maxAgeSeconds: 2n * DAY,
-        delaySeconds: 2n * DAY,
-      };
+      const policy = await disablingPolicy(d);
       await d.token.connect(d.admin).scheduleReservePolicy(policy);
       await expect(d.token.connect(d.admin).cancelReservePolicy())
         .to.emit(d.token, "ReservePolicyCancelled")
